@@ -1,0 +1,1 @@
+"""Portrait's Dagster code location."""

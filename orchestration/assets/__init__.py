@@ -1,0 +1,1 @@
+"""Python assets, by layer."""

@@ -1,0 +1,1 @@
+"""Portrait: customer profiles (客户画像) from a company's source systems."""

@@ -1,0 +1,87 @@
+"""The whole graph on small demo data, through the CLI, into a temporary directory."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from portrait.config import load_project
+
+pytestmark = pytest.mark.slow
+
+PHONE = re.compile(r"(^|\D)1[3-9]\d{9}(\D|$)")
+MONTH = "2025-12"
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory) -> tuple[Path, str]:
+    out = tmp_path_factory.mktemp("e2e") / "demo"
+    env = {**os.environ, "DAGSTER_HOME": str(out.parent / "dagster_home")}
+    command = [
+        str(Path(sys.executable).with_name("portrait")),
+        "demo",
+        "--out", str(out),
+        "--customers", "1500",
+        "--months", "14",
+        "--end-month", MONTH,
+    ]  # fmt: skip
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-5000:]
+    return out, done.stdout
+
+
+def test_summary_says_where_things_are(demo_run):
+    out, stdout = demo_run
+    assert f"as of the end of {MONTH}" in stdout
+    assert "golden customers:" in stdout
+    assert str(load_project(out / "portrait.yaml").serving) in stdout
+
+
+def test_one_profile_per_golden_customer_and_duplicates_merged(demo_run):
+    out, _ = demo_run
+    con = duckdb.connect(str(load_project(out / "portrait.yaml").warehouse), read_only=True)
+    try:
+        profiles, distinct = con.execute(
+            "select count(*), count(distinct customer_id) from marts.customer_profiles"
+        ).fetchone()
+        sources = con.execute("select count(*) from raw.customers").fetchone()[0]
+        golden = con.execute(
+            "select count(distinct customer_id) from marts.customer_crosswalk"
+        ).fetchone()[0]
+        lineage = con.execute(
+            "select count(*) from raw.orders where _source_name is null or _source_key is null"
+        ).fetchone()[0]
+        as_of = {row[0] for row in con.execute("select as_of_date from marts.customer_profiles")}
+    finally:
+        con.close()
+    assert profiles == distinct == golden
+    assert golden < sources  # the demo registers some people twice
+    assert lineage == 0
+    assert {str(day) for day in as_of} == {"2025-12-31"}
+
+
+def test_serving_file_is_masked(demo_run):
+    out, _ = demo_run
+    con = duckdb.connect(str(load_project(out / "portrait.yaml").serving), read_only=True)
+    try:
+        columns = con.execute(
+            "select schema_name, table_name, column_name from duckdb_columns() "
+            "where data_type = 'VARCHAR'"
+        ).fetchall()
+        tables = {(schema, table) for schema, table, _ in columns}
+        assert ("marts", "customer_profiles") in tables
+        for schema, table, column in columns:
+            values = con.execute(f'select distinct "{column}" from "{schema}"."{table}"').fetchall()
+            leaked = [v for (v,) in values if v and PHONE.search(v)]
+            assert leaked == [], f"{schema}.{table}.{column} exposes phones"
+    finally:
+        con.close()
+
+
+def test_run_is_recorded_for_the_ui(demo_run):
+    out, _ = demo_run
+    assert any((out.parent / "dagster_home").iterdir())
