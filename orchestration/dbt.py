@@ -14,7 +14,6 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_as
 from orchestration.partitions import as_of_date, monthly_partitions
 from orchestration.resources import DBT_PROJECT_DIR, ProjectConfig, Warehouse
 
-
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 # `dagster dev` re-parses on load; `portrait prepare` (run by the CLI and the Makefile) does it
 # otherwise, so nothing touches dbt when this module is imported by a deployed process.
@@ -54,7 +53,14 @@ def dbt_models(
     project_config: ProjectConfig,
 ) -> Iterator[Any]:
     """Build (run + test) the selected dbt models as of the partition's month end."""
-    os.environ["PORTRAIT_WAREHOUSE"] = str(Path(warehouse.path).resolve())
+    path = Path(warehouse.path).resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)  # seeds may run before any extract
+    os.environ["PORTRAIT_WAREHOUSE"] = str(path)
+    # Dagster runs the dbt graph in several steps (ML assets sit between dbt models), so a test
+    # must wait until all of its parents are built, not run with the first one ("eager").
+    os.environ["DBT_INDIRECT_SELECTION"] = "buildable"
+    # dbt unit tests check SQL logic, not data; `make test` runs them, monthly runs need not.
+    os.environ["DBT_EXCLUDE_RESOURCE_TYPES"] = "unit_test"
     variables = dbt_vars(as_of_date(context).isoformat(), project_config.load().params)
     # A private target folder per run, removed afterwards: dagster-dbt would otherwise leave
     # one folder per run under dbt_project/target.

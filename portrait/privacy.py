@@ -10,8 +10,9 @@ def mask_phone(phone: str | None) -> str | None:
     if phone is None:
         return None
     digits = _DIGITS.sub("", str(phone))
-    if len(digits) > 11:  # a +86 / 0086 country prefix
-        digits = digits[-11:]
+    for prefix in ("0086", "86"):  # the country code, written with or without a leading 00
+        if len(digits) == 11 + len(prefix) and digits.startswith(prefix):
+            digits = digits[len(prefix) :]
     if len(digits) >= 7:
         return f"{digits[:3]}****{digits[-4:]}"
     return "*" * len(digits)

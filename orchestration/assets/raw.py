@@ -43,9 +43,9 @@ def raw_sources(
     results = defaultdict(list)
     with warehouse.connect() as con:
         for spec in specs.values():
-            for result in extract(spec, con, full_refresh=config.full_refresh):
+            for result in extract(spec, con, config.full_refresh, entities=selected):
                 results[result.entity].append(result)
-        absent = set(absent_entities(specs))
+        absent = set(absent_entities(specs, con))
         counts = {
             entity: con.execute(f'select count(*) from raw."{entity}"').fetchone()[0]
             for entity in selected

@@ -13,7 +13,7 @@ from portrait.config import load_project
 
 pytestmark = pytest.mark.slow
 
-PHONE = re.compile(r"(^|\D)1[3-9]\d{9}(\D|$)")
+PHONE = re.compile(r"(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])")
 MONTH = "2025-12"
 
 

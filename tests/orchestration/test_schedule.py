@@ -22,16 +22,10 @@ def test_runs_on_the_first_at_two_in_shanghai():
 
 
 def test_refreshes_the_previous_month():
-    assert partition_requested_at(dt.datetime(2026, 12, 1, 2, 0, tzinfo=SHANGHAI)) == [
-        "2026-11-01"
-    ]
-    assert partition_requested_at(dt.datetime(2026, 1, 1, 2, 0, tzinfo=SHANGHAI)) == [
-        "2025-12-01"
-    ]
+    assert partition_requested_at(dt.datetime(2026, 12, 1, 2, 0, tzinfo=SHANGHAI)) == ["2026-11-01"]
+    assert partition_requested_at(dt.datetime(2026, 1, 1, 2, 0, tzinfo=SHANGHAI)) == ["2025-12-01"]
     # The same instant seen from UTC is still the 30th of November there.
-    assert partition_requested_at(dt.datetime(2026, 11, 30, 18, 0, tzinfo=dt.UTC)) == [
-        "2026-11-01"
-    ]
+    assert partition_requested_at(dt.datetime(2026, 11, 30, 18, 0, tzinfo=dt.UTC)) == ["2026-11-01"]
 
 
 def test_as_of_date_is_the_month_end():

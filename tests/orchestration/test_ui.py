@@ -14,7 +14,7 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-QUERY = '{ assetNodes { assetKey { path } } }'
+QUERY = "{ assetNodes { assetKey { path } } }"
 
 
 def free_port() -> int:

@@ -60,3 +60,9 @@ def test_unmasked_phone_blocks_publishing_and_keeps_the_old_file(tmp_path):
         publish(warehouse, serving)
     assert count(serving) == 2
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_ids_with_long_digit_runs_are_not_mistaken_for_phones(tmp_path):
+    warehouse, serving = tmp_path / "w.duckdb", tmp_path / "p.duckdb"
+    make_warehouse(warehouse, 2, phone="C0a13812345678ff9")
+    assert publish(warehouse, serving).tables == {"marts.customer_profiles": 2}

@@ -1,0 +1,12 @@
+{#
+    Custom schema names are used as-is (staging, intermediate, marts, reference) instead of
+    dbt's default "<target schema>_<custom schema>", so the warehouse layout matches the data
+    contract. Models without a custom schema land in the target schema.
+#}
+{% macro generate_schema_name(custom_schema_name, node) -%}
+    {%- if custom_schema_name is none -%}
+        {{ target.schema }}
+    {%- else -%}
+        {{ custom_schema_name | trim }}
+    {%- endif -%}
+{%- endmacro %}

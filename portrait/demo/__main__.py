@@ -1,0 +1,5 @@
+import sys
+
+from portrait.demo.cli import main
+
+sys.exit(main())
