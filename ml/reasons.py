@@ -16,8 +16,8 @@ from ml.churn import ChurnModel, coefficients, standardized_values
 TEMPLATES: dict[str, tuple[str | None, str | None]] = {
     "recency_days": ("已 {v:.0f} 天未购买 (no purchase for {v:.0f} days)", None),
     "tenure_days": (None, "新客户，仅 {v:.0f} 天 (new customer, {v:.0f} days)"),
-    "orders_lifetime": (None, "累计仅下单 {v:.0f} 次 (only {v:.0f} orders in total)"),
-    "orders_365d": (None, "近一年仅下单 {v:.0f} 次 (only {v:.0f} orders in the last year)"),
+    "orders_lifetime": (None, "累计仅下单 {v:.0f} 次 (only {v:.0f} order(s) in total)"),
+    "orders_365d": (None, "近一年仅下单 {v:.0f} 次 (only {v:.0f} order(s) in the last year)"),
     "spend_365d": (None, "近一年消费仅 ¥{v:,.0f} (spent only ¥{v:,.0f} in the last year)"),
     "avg_order_value": (
         "客单价偏高 ¥{v:,.0f} (high average order ¥{v:,.0f})",
@@ -36,13 +36,13 @@ TEMPLATES: dict[str, tuple[str | None, str | None]] = {
     "spend_trend": (None, "近 90 天消费下降 (spending falling)"),
     "coupon_share": ("{v:.0%} 的订单依赖优惠券 ({v:.0%} of orders used a coupon)", None),
     "return_share": ("{v:.0%} 的订单有退货 (returns on {v:.0%} of orders)", None),
-    "complaints_180d": ("近半年投诉 {v:.0f} 次 ({v:.0f} complaints in 6 months)", None),
-    "tickets_90d": ("近 90 天联系客服 {v:.0f} 次 ({v:.0f} service contacts in 90 days)", None),
+    "complaints_180d": ("近半年投诉 {v:.0f} 次 ({v:.0f} complaint(s) in 6 months)", None),
+    "tickets_90d": ("近 90 天联系客服 {v:.0f} 次 ({v:.0f} service contact(s) in 90 days)", None),
     "contact_trend": (
         "客服联系增多 (service contacts rising)",
         "客服联系减少 (service contacts falling)",
     ),
-    "sessions_30d": (None, "近 30 天登录 {v:.0f} 次 (logged in {v:.0f} times in 30 days)"),
+    "sessions_30d": (None, "近 30 天登录 {v:.0f} 次 (logged in {v:.0f} time(s) in 30 days)"),
     "session_trend": (None, "登录次数下降 (logins falling)"),
 }
 

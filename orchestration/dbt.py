@@ -45,6 +45,9 @@ def dbt_vars(as_of: str, params: Mapping[str, Any]) -> dict[str, Any]:
     project=dbt_project,
     dagster_dbt_translator=PortraitTranslator(),
     partitions_def=monthly_partitions,
+    # One as-of month per run: the month end is a single dbt var, so a backfill of
+    # several months must run them one by one (dagster-dbt would otherwise batch them).
+    backfill_policy=dg.BackfillPolicy.multi_run(max_partitions_per_run=1),
 )
 def dbt_models(
     context: dg.AssetExecutionContext,

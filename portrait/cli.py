@@ -2,12 +2,11 @@
 
 import argparse
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 from portrait.config import ConfigError, load_project
-from portrait.runner import prepare_dbt, run_month, summarize
+from portrait.runner import RunFailedError, prepare_dbt, run_month, summarize
 
 DEFAULT_DEMO_DIR = Path("demo_data")
 
@@ -57,8 +56,13 @@ def cmd_ui(args: argparse.Namespace) -> int:
         "-p",
         str(args.port),
     ]
-    print(f"Dagster UI on http://127.0.0.1:{args.port} (Ctrl+C to stop)")
-    return subprocess.call(command, cwd=Path(__file__).resolve().parent.parent)
+    print(f"Dagster UI on http://127.0.0.1:{args.port} (Ctrl+C to stop)", flush=True)
+    # `dagster dev` re-parses the dbt project with whatever `dbt` is on PATH: ours.
+    bin_dir = str(Path(sys.executable).parent)
+    env = {**os.environ, "PATH": os.pathsep.join([bin_dir, os.environ.get("PATH", "")])}
+    # Become `dagster dev`, so a signal meant for the UI reaches it and not a wrapper.
+    os.chdir(Path(__file__).resolve().parent.parent)
+    os.execve(command[0], command, env)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -116,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"portrait: {exc}", file=sys.stderr)
         return 2
+    except RunFailedError as exc:
+        print(f"portrait: {exc}; see the run in the UI (portrait ui) for details", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

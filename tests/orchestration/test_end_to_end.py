@@ -2,10 +2,12 @@
 
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+import dagster as dg
 import duckdb
 import pytest
 
@@ -55,13 +57,13 @@ def test_one_profile_per_golden_customer_and_duplicates_merged(demo_run):
         lineage = con.execute(
             "select count(*) from raw.orders where _source_name is null or _source_key is null"
         ).fetchone()[0]
-        as_of = {row[0] for row in con.execute("select as_of_date from marts.customer_profiles")}
+        as_of = con.execute("select distinct as_of_date from marts.customer_profiles").fetchall()
     finally:
         con.close()
     assert profiles == distinct == golden
     assert golden < sources  # the demo registers some people twice
     assert lineage == 0
-    assert {str(day) for day in as_of} == {"2025-12-31"}
+    assert [str(day) for (day,) in as_of] == ["2025-12-31"]
 
 
 def test_serving_file_is_masked(demo_run):
@@ -85,3 +87,49 @@ def test_serving_file_is_masked(demo_run):
 def test_run_is_recorded_for_the_ui(demo_run):
     out, _ = demo_run
     assert any((out.parent / "dagster_home").iterdir())
+
+
+def garble_order_statuses(sources: Path, every: int) -> int:
+    """A bad batch: every n-th order changes to an unknown status (and so is re-extracted)."""
+    con = sqlite3.connect(sources / "crm_orders.sqlite")
+    try:
+        changed = con.execute(
+            "update orders set status = 'garbled', updated_at = '2030-01-01 00:00:00' "
+            "where rowid % ? = 0",
+            [every],
+        ).rowcount
+        con.commit()
+    finally:
+        con.close()
+    return changed
+
+
+def latest_check(asset: list[str], name: str):
+    """The newest evaluation of an asset check in $DAGSTER_HOME."""
+    instance = dg.DagsterInstance.get()
+    key = dg.AssetCheckKey(dg.AssetKey(asset), name)
+    record = instance.event_log_storage.get_asset_check_execution_history(key, limit=1)[0]
+    return record.event.dagster_event.event_specific_data
+
+
+def test_a_bad_batch_blocks_publishing(demo_run, monkeypatch):
+    """Runs last: it changes the demo's sources and re-runs the month."""
+    out, _ = demo_run
+    project = load_project(out / "portrait.yaml")
+    published_before = project.serving.read_bytes()
+    garbled = garble_order_statuses(out / "sources", every=20)
+    dagster_home = out.parent / "dagster_home"
+    env = {**os.environ, "DAGSTER_HOME": str(dagster_home)}
+    command = [str(Path(sys.executable).with_name("portrait")), "run"]
+    command += ["--config", str(out / "portrait.yaml"), "--month", MONTH]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
+
+    assert done.returncode != 0
+    assert "gx_raw__orders" in done.stderr
+    assert project.serving.read_bytes() == published_before  # BI still sees the last good run
+    monkeypatch.setenv("DAGSTER_HOME", str(dagster_home))
+    check = latest_check(["raw", "orders"], "column_values_to_be_in_set__status")
+    assert not check.passed
+    assert check.metadata["failed_expectation"].value == "expect_column_values_to_be_in_set"
+    assert check.metadata["unexpected_count"].value == garbled
+    assert "garbled" in check.metadata["sample"].value
