@@ -7,4 +7,6 @@ monthly_refresh = dg.define_asset_job(
     name="monthly_refresh",
     selection=dg.AssetSelection.all(),
     description="Extract, clean, tag, score, check and publish as of one month end.",
+    # Queued behind any other warehouse writer (see the run queue in dagster.yaml).
+    tags={"portrait/warehouse": "write"},
 )

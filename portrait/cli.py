@@ -9,6 +9,16 @@ from portrait.config import ConfigError, load_project
 from portrait.runner import RunFailedError, prepare_dbt, run_month, summarize
 
 DEFAULT_DEMO_DIR = Path("demo_data")
+# DuckDB has one writer: runs that write the warehouse (the monthly refresh, template
+# imports) queue behind each other instead of failing on the file lock.
+DAGSTER_YAML = """\
+telemetry:
+  enabled: false
+run_queue:
+  tag_concurrency_limits:
+    - key: portrait/warehouse
+      limit: 1
+"""
 
 
 def _use_config(path: Path) -> None:
@@ -16,7 +26,10 @@ def _use_config(path: Path) -> None:
     project = load_project(path)
     os.environ["PORTRAIT_CONFIG"] = str(project.path)
     os.environ.setdefault("DAGSTER_HOME", str(project.var_dir / "dagster"))
-    Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
+    home = Path(os.environ["DAGSTER_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    if not (home / "dagster.yaml").exists():
+        (home / "dagster.yaml").write_text(DAGSTER_YAML, encoding="utf-8")
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

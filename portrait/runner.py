@@ -12,6 +12,9 @@ from portrait.config import Project
 DBT_PROJECT_DIR = Path(__file__).resolve().parent.parent / "dbt_project"
 
 
+LOG_LEVEL = os.environ.get("PORTRAIT_LOG_LEVEL", "WARNING")
+
+
 class RunFailedError(RuntimeError):
     """The monthly refresh did not succeed; the message lists the failed steps."""
 
@@ -44,7 +47,13 @@ def run_month(month: str, full_refresh: bool = False) -> None:
     from orchestration.partitions import partition_key_for_month
 
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else None
-    run_config = {"ops": {"raw_sources": {"config": {"full_refresh": full_refresh}}}}
+    run_config = {
+        "ops": {"raw_sources": {"config": {"full_refresh": full_refresh}}},
+        # Step-by-step logs go to the run's record (see them in the UI); the terminal gets
+        # warnings and the summary. PORTRAIT_LOG_LEVEL=DEBUG shows everything.
+        "loggers": {"console": {"config": {"log_level": LOG_LEVEL}}},
+    }
+    print(f"portrait: refreshing {month} (extract, dbt, ML, checks, publish)...", flush=True)
     result = defs.resolve_job_def("monthly_refresh").execute_in_process(
         partition_key=partition_key_for_month(month),
         instance=instance,
