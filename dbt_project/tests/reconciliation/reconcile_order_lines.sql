@@ -2,37 +2,8 @@
     Every raw order line is accounted for: for raw.order_lines and the purchase template
     (one line per row), raw rows = rows in fct_order_lines + rows excluded as order lines.
 #}
-with
-
-raw_counts as (
-    select 'order_lines' as source_entity, count(*) as raw_rows from {{ source('raw', 'order_lines') }}
-    union all
-    select 'import_purchases', count(*) from {{ source('raw', 'import_purchases') }}
-),
-
-clean_counts as (
-    select source_entity, count(*) as clean_rows
-    from {{ ref('fct_order_lines') }}
-    group by source_entity
-),
-
-excluded_counts as (
-    select source_entity, count(*) as excluded_rows
-    from {{ ref('fct_exclusions') }}
-    where entity = 'order_line'
-    group by source_entity
-),
-
-final as (
-    select
-        raw_counts.source_entity,
-        raw_counts.raw_rows,
-        coalesce(clean_counts.clean_rows, 0) as clean_rows,
-        coalesce(excluded_counts.excluded_rows, 0) as excluded_rows
-    from raw_counts
-    left join clean_counts on raw_counts.source_entity = clean_counts.source_entity
-    left join excluded_counts on raw_counts.source_entity = excluded_counts.source_entity
-)
-
-select * from final
-where raw_rows <> clean_rows + excluded_rows
+{{ reconcile_by_source(
+    'order_line',
+    'fct_order_lines',
+    {'order_lines': 'order_lines', 'import_purchases': 'import_purchases'},
+) }}
