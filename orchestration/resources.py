@@ -12,8 +12,7 @@ import duckdb
 from dagster_dbt import DbtCliResource
 
 from portrait.config import DEFAULT_WAREHOUSE, Project, load_project
-
-DBT_PROJECT_DIR = Path(__file__).resolve().parent.parent / "dbt_project"
+from portrait.runner import DBT_PROJECT_DIR
 
 
 class Warehouse(dg.ConfigurableResource):
