@@ -1,8 +1,12 @@
-"""Load an Arrow stream into `raw.<entity>`, in chunks, merging or replacing.
+"""Load an Arrow stream into `raw.<entity>` with one INSERT, merging or replacing.
 
-The stream is cut into chunks of whole Arrow batches: DuckDB inserts one chunk
-with all its threads while a background thread already reads the next one from
-the source. No Python touches single rows; memory stays bounded by the chunk.
+DuckDB pulls the source's record batches itself, as one streaming scan: it
+reads, casts and compresses at once, memory stays bounded by a few batches,
+and no Python touches single rows (Python only sees each batch to count it and
+note its largest cursor value). Measured against inserting 500,000-row chunks
+read ahead in a thread, this is about 20 % faster and uses a quarter less CPU
+(bench/extract.py), mostly because DuckDB writes whole row groups that need
+no re-compaction at the next checkpoint.
 """
 
 from collections.abc import Iterator
@@ -16,7 +20,6 @@ import pyarrow.compute as pc
 
 from portrait.extract.duck import setting
 from portrait.extract.entities import quote
-from portrait.extract.prefetch import read_ahead
 from portrait.extract.projection import (
     Target,
     add_new_columns,
@@ -25,8 +28,6 @@ from portrait.extract.projection import (
     plain_field,
     projection,
 )
-
-CHUNK_ROWS = 500_000  # about four DuckDB row groups; ~100 MB of typical order lines
 
 
 @dataclass
@@ -69,37 +70,53 @@ def load_stream(
         )
     # Row order inside a replaced object means nothing; not keeping it saves DuckDB work.
     ordered = nullcontext() if merge else setting(con, "preserve_insertion_order", "false")
-    with ordered, read_ahead(_chunks(reader, schema, cursor, outcome)) as chunks:
-        for chunk in chunks:
-            con.register("portrait_chunk", chunk)
-            try:
-                sql = f"insert into {dest} by name select {select} from portrait_chunk"
-                outcome.rows_loaded += con.execute(sql).fetchall()[0][0]
-            finally:
-                con.unregister("portrait_chunk")
+    source = _Counted(reader, schema, cursor, outcome)
+    stream = pa.RecordBatchReader.from_batches(schema, source.batches())
+    with ordered:
+        con.register("portrait_stream", stream)
+        try:
+            sql = f"insert into {dest} by name select {select} from portrait_stream"
+            outcome.rows_loaded = con.execute(sql).fetchall()[0][0]
+        except duckdb.Error:
+            # The transaction is aborted now: the view goes with the caller's ROLLBACK
+            # (or the next register), and the driver's own error is the one to see.
+            if source.error is not None:
+                raise source.error from None
+            raise
+        con.unregister("portrait_stream")
     if merge:
         outcome.rows_loaded = _merge(con, table, dest, target)
     return outcome
 
 
-def _chunks(
-    reader: pa.RecordBatchReader, schema: pa.Schema, cursor: str | None, outcome: LoadOutcome
-) -> Iterator[pa.Table]:
-    """Tables of about CHUNK_ROWS rows, extension types made plain, rows and cursor counted."""
-    pending: list[pa.RecordBatch] = []
-    for batch in reader:
-        batch = pa.RecordBatch.from_arrays([plain_array(c) for c in batch.columns], schema=schema)
-        outcome.rows_read += batch.num_rows
-        if cursor is not None and batch.num_rows:
-            top = pc.max(batch.column(cursor)).as_py()
-            if top is not None and (outcome.cursor_max is None or top > outcome.cursor_max):
-                outcome.cursor_max = top
-        pending.append(batch)
-        if sum(b.num_rows for b in pending) >= CHUNK_ROWS:
-            yield pa.Table.from_batches(pending, schema)
-            pending = []
-    if pending:
-        yield pa.Table.from_batches(pending, schema)
+class _Counted:
+    """The source's batches with extension types made plain; rows and cursor max counted.
+
+    DuckDB calls into `batches()` from its scan; an error raised there reaches
+    the caller as a DuckDB error, so the original is kept to be raised instead.
+    """
+
+    def __init__(
+        self, reader: pa.RecordBatchReader, schema: pa.Schema, cursor: str | None, outcome
+    ) -> None:
+        self.reader, self.schema, self.cursor, self.outcome = reader, schema, cursor, outcome
+        self.error: BaseException | None = None
+
+    def batches(self) -> Iterator[pa.RecordBatch]:
+        outcome = self.outcome
+        try:
+            for batch in self.reader:
+                columns = [plain_array(c) for c in batch.columns]
+                batch = pa.RecordBatch.from_arrays(columns, schema=self.schema)
+                outcome.rows_read += batch.num_rows
+                if self.cursor is not None and batch.num_rows:
+                    top = pc.max(batch.column(self.cursor)).as_py()
+                    if top is not None and (outcome.cursor_max is None or top > outcome.cursor_max):
+                        outcome.cursor_max = top
+                yield batch
+        except BaseException as exc:  # connectorx panics are BaseExceptions
+            self.error = exc
+            raise
 
 
 def _create_stage(con, name: str, columns: list[tuple[str, str]]) -> None:

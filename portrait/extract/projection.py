@@ -120,7 +120,7 @@ def _sql_text(value: str) -> str:
 
 
 def plain_field(f: pa.Field) -> pa.Field:
-    return f.with_type(f.type.storage_type) if isinstance(f.type, pa.ExtensionType) else f
+    return f.with_type(f.type.storage_type) if isinstance(f.type, pa.BaseExtensionType) else f
 
 
 def plain_array(array: pa.Array) -> pa.Array:

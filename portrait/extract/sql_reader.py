@@ -96,7 +96,7 @@ def _pg_as_text(cur, table: TableSpec, query: str) -> str:
     """
     cur.execute(f"SELECT * FROM ({query}) AS portrait_probe LIMIT 0")
     schema = cur.fetch_arrow_table().schema
-    opaque = {f.name for f in schema if isinstance(f.type, pa.ExtensionType)} - {table.cursor}
+    opaque = {f.name for f in schema if isinstance(f.type, pa.BaseExtensionType)} - {table.cursor}
     if not opaque:
         return query
     cols = [
