@@ -8,7 +8,8 @@
    the pairs the data makes linkable at all (tests/dbt/linkable.py).
 2. Speed: writes N synthetic CRM customer records (a share of them re-registrations of an
    earlier person, with reformatted phones, re-cased e-mails or name + birth date only, some
-   unmatchable, some sharing a placeholder phone) straight into raw.customers, then times
+   with nothing but name and home, some sharing a placeholder phone) straight into
+   raw.customers, and 1-4 orders per record shipped home into raw.orders, then times
    `dbt run` of the identity chain (staging -> crosswalk) and prints each model's time.
 """
 
@@ -42,6 +43,13 @@ MODELS_ONLY = ("--resource-type", "seed", "--resource-type", "model")
 # whose low bits correlate) pick names, birth dates and kinds.
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
 _GIVEN = [*"伟芳娜敏静丽强磊军洋勇艳杰娟涛明超华平刚文辉鑫宇浩", "欣怡", "梓涵", "子轩", "雨婷"]
+_CITIES = [
+    "上海市", "北京市", "深圳市", "广州市", "杭州市", "成都市", "武汉市", "南京市", "西安市",
+    "苏州市", "郑州市", "长沙市", "合肥市", "佛山市", "临沂市", "赣州市", "菏泽市", "三亚市",
+]  # fmt: skip
+_STREETS = [
+    "人民路", "中山路", "解放路", "建设路", "文化路", "科技园路", "滨江路", "长江路", "迎宾大道",
+]  # fmt: skip
 _SECOND = ["", *"子浩宇轩博俊泽然雨婷诗佳美晨阳欣怡梓涵思远嘉睿逸辰铭昊杰鸿峰"]
 
 
@@ -114,6 +122,34 @@ select
              '%Y-%m-%d %H:%M:%S'),
     'website', 'crm', 'crm_customers', customer_id, now()
 from records;
+
+-- 1-4 orders per record, shipped to the person's home (one in ten to another person's home, a
+-- gift), so rule name_address has real work: every re-registration still ships home.
+create temp table homes as
+select p as person, {_pick(_CITIES, "c")} as city,
+    {_pick(_STREETS, "t")} || (1 + hash(p || 'n') % 999)::varchar || '号'
+        || (1 + hash(p || 'b') % 30)::varchar || '栋'
+        || (101 + hash(p || 'u') % 2700)::varchar || '室' as address
+from (select person as p from persons);
+
+insert into raw.orders (order_id, customer_id, ordered_at, status, total_amount, ship_city,
+    ship_address, _source_name, _source_object, _source_key, _loaded_at)
+select
+    'SO' || lpad(row_number() over ()::varchar, 12, '0') as order_id,
+    customer_id,
+    strftime(timestamp '2023-01-01'
+        + to_seconds((hash(customer_id || n || 'o') % 90000000)::bigint), '%Y-%m-%d %H:%M:%S'),
+    'completed',
+    ((hash(customer_id || n || 'a') % 50000) / 100)::varchar,
+    homes.city,
+    homes.address,
+    'orders', 'orders', customer_id || '-' || n, now()
+from records
+cross join range(4) as t(n)
+inner join homes
+    on homes.person = case when hash(customer_id || n || 'g') % 10 = 0
+        then hash(customer_id || n || 'w') % $persons else records.person end
+where n < 1 + hash(customer_id || 'k') % 4;
 """
 
 
@@ -130,9 +166,10 @@ def write_synthetic(warehouse: Path, records: int, duplicate_share: float) -> di
         con.execute("create table bench.truth as select customer_id as source_customer_id, "
                     "'P' || person as person_id from records")  # fmt: skip
         count = con.execute("select count(*) from raw.customers").fetchone()[0]
+        orders = con.execute("select count(*) from raw.orders").fetchone()[0]
     finally:
         con.close()
-    return {"records": count, "persons": persons}
+    return {"records": count, "persons": persons, "orders": orders}
 
 
 def _child_cpu_seconds() -> float:
@@ -146,7 +183,8 @@ def bench_scale(records: int, duplicate_share: float) -> None:
         started = time.perf_counter()
         sizes = write_synthetic(warehouse, records, duplicate_share)
         print(f"synthetic raw.customers: {sizes['records']:,} records of {sizes['persons']:,} "
-              f"persons, written in {time.perf_counter() - started:.1f} s")  # fmt: skip
+              f"persons, {sizes['orders']:,} raw.orders, written in "
+              f"{time.perf_counter() - started:.1f} s")  # fmt: skip
         # Parsed beforehand, as a deployment does once (dagster-dbt's prepared manifest).
         parse_dbt(warehouse, work, AS_OF)
         started, cpu_before = time.perf_counter(), _child_cpu_seconds()

@@ -17,7 +17,8 @@ class DirtRates:
     duplicate_third_record: float = 0.30
     # How a duplicate record can be matched to its person (shares of duplicate records):
     # same phone in another format, same e-mail in other case, same name + birth date,
-    # and genuinely unmatchable (new phone, no e-mail, no birth date).
+    # and no shared contact key at all (new phone, no e-mail, no birth date: only the name,
+    # and the home its orders ship to when it places any, link it to its person).
     duplicate_by_phone: float = 0.60
     duplicate_by_email: float = 0.15
     duplicate_by_name_birth: float = 0.15

@@ -2,12 +2,14 @@
 
 An independent re-implementation (plain Python, not the dbt SQL) of the deterministic
 evidence: two records of one person are linkable when a chain of records connects them in
-which neighbours share a valid phone (other than the demo's placeholders), an e-mail, or name
-+ birth date. Duplicates the generator made "genuinely unmatchable" are not linkable, so
-recall over linkable pairs isolates how well the pipeline uses the evidence there is.
+which neighbours share a valid phone (other than the demo's placeholders), an e-mail, name
++ birth date, or name + home (the shipping address with most of a record's orders).
+Duplicates the generator gave none of these are not linkable, so recall over linkable pairs
+isolates how well the pipeline uses the evidence there is.
 """
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -15,6 +17,7 @@ import duckdb
 
 from portrait.demo.geo import PLACEHOLDER_PHONES
 
+HOME_MIN_SHARE = 0.6  # as var identity_home_address_min_share
 _DATE = re.compile(r"(\d{4})\D(\d{1,2})\D(\d{1,2})|(\d{4})(\d{2})(\d{2})$")
 
 
@@ -38,6 +41,30 @@ def birth_key(raw: str | None) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def address_key(city: str | None, address: str | None) -> str | None:
+    """City without its 市 suffix | street without spaces or punctuation, digits ASCII."""
+    if not city or not address:
+        return None
+    street = unicodedata.normalize("NFKC", address).lower()
+    street = "".join(ch for ch in street if unicodedata.category(ch)[0] not in "ZPS")
+    return f"{city.strip().removesuffix('市')}|{street}" if street else None
+
+
+def homes(orders: list[tuple]) -> dict[str, str]:
+    """customer_id -> the address holding at least HOME_MIN_SHARE of its shipments."""
+    shipped: dict[str, Counter] = defaultdict(Counter)
+    for customer_id, city, address in orders:
+        key = address_key(city, address)
+        if customer_id and key:
+            shipped[customer_id][key] += 1
+    found = {}
+    for customer_id, counts in shipped.items():
+        key, n = counts.most_common(1)[0]
+        if n >= HOME_MIN_SHARE * sum(counts.values()):
+            found[customer_id] = key
+    return found
+
+
 def _find(parent: dict[str, str], node: str) -> str:
     while parent[node] != node:
         parent[node] = parent[parent[node]]
@@ -53,15 +80,21 @@ def linkable_components(warehouse: Path, truth: dict[str, str]) -> dict[str, str
             "select customer_id, name, phone, email, birth_date from raw.customers "
             "union all select customer_id, name, phone, null, null from raw.import_customers"
         ).fetchall()
+        orders = con.execute(
+            "select customer_id, ship_city, ship_address from raw.orders"
+        ).fetchall()
     finally:
         con.close()
     parent = {row[0]: row[0] for row in rows}
+    home = homes(orders)
     owners: dict[tuple, str] = {}
     for customer_id, name, phone, email, birth in rows:
         person = truth.get(customer_id)
         name_key = re.sub(r"\s", "", name or "")
         keys = [("phone", phone_key(phone)), ("email", (email or "").strip().lower() or None)]
-        keys.append(("name_birth", f"{name_key}|{birth_key(birth)}" if birth_key(birth) else None))
+        birth_value, home_value = birth_key(birth), home.get(customer_id)
+        keys.append(("name_birth", f"{name_key}|{birth_value}" if birth_value else None))
+        keys.append(("name_home", f"{name_key}|{home_value}" if home_value else None))
         for kind, value in keys:
             if value is None:
                 continue

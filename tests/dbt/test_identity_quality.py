@@ -10,9 +10,11 @@ from portrait.demo.geo import PLACEHOLDER_PHONES
 MIN_PRECISION = 0.995
 MIN_RECALL = 0.97
 # The generator makes a share of duplicate records genuinely unmatchable (new phone, no
-# e-mail, no birth date: portrait/demo/dirt.py duplicate_unmatchable), so overall recall has a
-# ceiling near 0.9 for any deterministic matcher; the 0.97 target is checked on the pairs the
-# data makes linkable, and overall recall only against this floor.
+# e-mail, no birth date: portrait/demo/dirt.py duplicate_unmatchable). Those that placed orders
+# still ship home and are linked by name + home address; the rest share nothing but a name, so
+# overall recall has a ceiling of linkable / true pairs (0.864 on this demo, 0.909 on the
+# default 20k demo) for any matcher that keeps precision. The 0.97 target is checked on the
+# pairs the data makes linkable, and overall recall only against this floor.
 MIN_OVERALL_RECALL = 0.80
 
 
@@ -73,3 +75,26 @@ def test_crosswalk_maps_every_source_customer(built_demo):
         con.close()
     assert crosswalk == raw
     assert golden == dims < crosswalk
+
+
+def test_name_and_home_address_link_only_the_same_person(built_demo):
+    """Rule name_address finds re-registrations with a new phone that still ship home."""
+    con = duckdb.connect(str(built_demo.warehouse), read_only=True)
+    try:
+        pairs = con.execute(
+            "select record_truth.person_id = linked_truth.person_id "
+            "from marts.customer_merge_audit as audit "
+            "join read_csv(?, all_varchar = true) as record_truth "
+            "  on record_truth.source_customer_id = audit.source_customer_id "
+            "join read_csv(?, all_varchar = true) as linked_truth "
+            "  on linked_truth.source_customer_id = audit.linked_source_customer_id "
+            "where audit.match_rule = 'name_address' and audit.decision = 'merged'",
+            [str(built_demo.truth)] * 2,
+        ).fetchall()
+        only_by_address = con.execute(
+            "select count(*) from marts.customer_crosswalk where match_rule = 'name_address'"
+        ).fetchone()[0]
+    finally:
+        con.close()
+    assert pairs and all(same for (same,) in pairs)
+    assert only_by_address > 0  # records no phone, e-mail or birth date could have joined

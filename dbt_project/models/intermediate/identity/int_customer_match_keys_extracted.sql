@@ -1,9 +1,23 @@
 with
 
 records as (
-    select record_key, phone, email, name, birth_date
+    select record_key, source_entity, source_name, source_customer_id, phone, email, name, birth_date
     from {{ ref('int_customer_records_unioned') }}
     where exclusion_reason is null
+),
+
+-- Orders carry the bare customer id: the record they belong to is chosen as customer_lookup
+-- chooses it (the CRM record, then the smallest source name).
+order_customers as (
+    select record_key, source_customer_id, name
+    from records
+    where source_entity = 'customers'
+    qualify row_number() over (partition by source_customer_id order by source_name) = 1
+),
+
+homes as (
+    select source_customer_id, ship_city, home_address_key
+    from {{ ref('int_customer_home_addresses_derived') }}
 ),
 
 blocked as (
@@ -23,6 +37,15 @@ keys as (
     select record_key, 'name_birth_date', lower(name) || '|' || cast(birth_date as varchar), lower(name)
     from records
     where name is not null and birth_date is not null
+    union all
+    select
+        order_customers.record_key,
+        'name_address',
+        lower(order_customers.name) || '|' || homes.ship_city || '|' || homes.home_address_key,
+        lower(order_customers.name)
+    from order_customers
+    inner join homes on order_customers.source_customer_id = homes.source_customer_id
+    where order_customers.name is not null
 ),
 
 final as (
@@ -39,7 +62,10 @@ final as (
     from keys
     left join blocked
         on blocked.match_rule
-            = case when keys.match_rule = 'name_birth_date' then 'name' else keys.match_rule end
+            = case
+                when keys.match_rule in ('name_birth_date', 'name_address') then 'name'
+                else keys.match_rule
+            end
         and blocked.value = keys.checked_value
 )
 
