@@ -59,8 +59,11 @@ def _pick(values: list[str], salt: str) -> str:
     return f"[{items}][1 + (hash(p || '{salt}') % {len(values)})::bigint]"
 
 
-# A distinct valid mobile number per index n (7919 is coprime with 10^9, so no repeats).
-_PHONE = "'1' || (3 + {n} % 7)::varchar || lpad((({n} * 7919 + 12345) % 10 ** 9)::varchar, 9, '0')"
+# A distinct valid mobile number per index n (7919 is coprime with 10^9, so no repeats; an
+# integer literal, as DuckDB computes 10 ** 9 as a DOUBLE and "123.0" is no phone).
+_PHONE = (
+    "'1' || (3 + {n} % 7)::varchar || lpad((({n} * 7919 + 12345) % 1000000000)::varchar, 9, '0')"
+)
 _SYNTHETIC_SQL = f"""
 create temp table persons as
 select
