@@ -76,10 +76,13 @@ def summarize(project: Project, month: str) -> str:
     """A short, human summary of the warehouse after a run."""
     con = duckdb.connect(str(project.warehouse), read_only=True)
     try:
-        raw = con.execute(
-            "select table_name, estimated_size from duckdb_tables() "
+        names = con.execute(
+            "select table_name from duckdb_tables() "
             "where schema_name = 'raw' and not starts_with(table_name, '_') order by 1"
         ).fetchall()
+        # Counted, not duckdb_tables().estimated_size: that still includes rows an
+        # incremental merge replaced, so a re-run would seem to add rows.
+        raw = [(name, _count(con, f'select count(*) from raw."{name}"')) for (name,) in names]
         golden = _count(con, "select count(*) from marts.customer_profiles")
         segments = con.execute(
             "select rfm_segment, count(*) from marts.customer_profiles group by 1 order by 2 desc"

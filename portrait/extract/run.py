@@ -82,7 +82,12 @@ def _extract_table(
         track = table.cursor if known_max is None else None
         outcome = load_stream(con, reader, target, loaded_at, incremental, track)
         reached = next((v for v in (known_max, outcome.cursor_max, since) if v is not None), None)
-        total = (state.rows_loaded if incremental else 0) + outcome.rows_loaded
+        # Counted, not summed: an incremental load re-reads rows at the cursor and replaces them.
+        total = con.execute(
+            f'select count(*) from raw."{table.entity}" '
+            "where _source_name = ? and _source_object = ?",
+            [spec.name, table.object_name],
+        ).fetchall()[0][0]
         put_state(
             con,
             spec.name,
