@@ -1,8 +1,10 @@
 {#
-    RFM as of var as_of_date, from in-scope orders placed up to the end of that day.
-    Recency counts from the last order ever; frequency and monetary value (net of refunds)
-    count the last var rfm_lookback_days days. Scores 1-5 are quintiles by percent rank, so
-    equal values always get equal scores (5 = most recent / most frequent / highest spend).
+    RFM as of var as_of_date, from in-scope orders placed up to the end of that day: recency
+    from the last order, frequency and monetary value (net of refunds) over the same history.
+    Scores 1-5 are quintiles by percent rank, so equal values always get equal scores (5 = most
+    recent / most frequent / highest spend). All three measure one history on purpose: with
+    frequency counted in a window shorter than recency, F = 1 meant "no order in the window",
+    so new, promising and hibernating (F = 1 or 2 with R = 1 or >= 3) could never occur.
 #}
 with
 
@@ -10,9 +12,7 @@ orders as (
     select
         customer_id,
         order_date,
-        net_amount,
-        order_date > cast('{{ var("as_of_date") }}' as date) - {{ var('rfm_lookback_days') }}
-            as is_in_lookback
+        net_amount
     from {{ ref('fct_orders') }}
     where order_date <= cast('{{ var("as_of_date") }}' as date)
 ),
@@ -22,8 +22,8 @@ customer_orders as (
         customer_id,
         min(order_date) as first_order_date,
         max(order_date) as last_order_date,
-        count(*) filter (where is_in_lookback) as frequency,
-        coalesce(sum(net_amount) filter (where is_in_lookback), 0) as monetary
+        count(*) as frequency,
+        coalesce(sum(net_amount), 0) as monetary
     from orders
     group by customer_id
 ),

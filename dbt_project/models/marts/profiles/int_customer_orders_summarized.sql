@@ -10,8 +10,7 @@ windows as (
     select
         {{ pit_months_ago(tag_param('recent_window_months')) }} as recent_start,
         {{ pit_months_ago(tag_param('year_window_months')) }} as year_start,
-        {{ pit_months_ago(tag_param('year_window_months') ~ ' * 2') }} as previous_year_start,
-        {{ pit_days_ago(tag_param('rfm_lookback_days')) }} as rfm_start
+        {{ pit_months_ago(tag_param('year_window_months') ~ ' * 2') }} as previous_year_start
 ),
 
 final as (
@@ -34,9 +33,9 @@ final as (
             where orders.ordered_at >= windows.previous_year_start
                 and orders.ordered_at < windows.year_start
         ), 0) as previous_year_spend,
-        count(*) filter (where orders.ordered_at >= windows.rfm_start) as rfm_frequency,
-        coalesce(sum(orders.net_amount) filter (where orders.ordered_at >= windows.rfm_start), 0)
-            as rfm_monetary
+        -- RFM measures frequency and spend over the same history as recency (int_customer_rfm_scored).
+        count(*) as rfm_frequency,
+        coalesce(sum(orders.net_amount), 0) as rfm_monetary
     from orders
     cross join windows
     group by orders.customer_id

@@ -1,7 +1,9 @@
 -- R, F and M scores (1..rfm_score_levels) and the named segment for every customer with at
 -- least one order before the cutoff. Scores come from percent_rank, so tied customers get the
--- same score: most customers buy once, and all of them share one F score. Recency is days
--- since the last order ever; frequency and monetary count the rfm_lookback_days window.
+-- same score: most customers buy once, and all of them share one F score. Recency, frequency
+-- and monetary all measure the whole history before the cutoff: were frequency counted in a
+-- shorter window, F = 1 would mean "no order in the window" and the segments new, promising
+-- and hibernating (F 1-2 with R 1 or >= 3) could never occur.
 with metrics as (
     select customer_id, days_since_last_order, rfm_frequency, rfm_monetary
     from {{ ref('int_customer_metrics_joined') }}
