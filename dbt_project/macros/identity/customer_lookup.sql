@@ -9,9 +9,18 @@
     (
         select source_customer_id, customer_id
         from {{ ref('int_customer_records_resolved') }}
-        qualify row_number() over (
-            partition by source_customer_id
-            order by (source_entity = '{{ preferred_entity }}') desc, source_name
-        ) = 1
+        qualify {{ is_preferred_record(preferred_entity) }}
     )
+{%- endmacro %}
+
+
+{#
+    True on the one record per bare source_customer_id that events referencing that id belong
+    to (see customer_lookup); for a QUALIFY over identity records.
+#}
+{% macro is_preferred_record(preferred_entity) -%}
+    row_number() over (
+        partition by source_customer_id
+        order by (source_entity = '{{ preferred_entity }}') desc, source_name
+    ) = 1
 {%- endmacro %}

@@ -11,8 +11,7 @@ records as (
 order_customers as (
     select record_key, source_customer_id, name
     from records
-    where source_entity = 'customers'
-    qualify row_number() over (partition by source_customer_id order by source_name) = 1
+    qualify {{ is_preferred_record('customers') }}
 ),
 
 homes as (
