@@ -41,16 +41,19 @@ def source_query(spec: SourceSpec, table: TableSpec, since: object | None = None
 def sql_stream(
     spec: SourceSpec, table: TableSpec, since: object | None = None
 ) -> Iterator[tuple[pa.RecordBatchReader, object | None]]:
-    """Yield (reader over rows with cursor >= since, cursor max when the source knows it)."""
+    """Yield (reader over rows with cursor >= since, cursor max when the source knows it).
+
+    A failure while opening or while the caller reads (a server error at row 300,000,
+    a dropped connection) becomes an ExtractError naming the source and table.
+    """
     with ExitStack() as stack:
         try:
-            opened = _open(spec, table, since, stack)
-        except (KeyboardInterrupt, SystemExit):
+            yield _open(spec, table, since, stack)
+        except (ExtractError, KeyboardInterrupt, SystemExit, GeneratorExit):
             raise
         except BaseException as exc:  # connectorx panics are BaseExceptions
             where = f"source {spec.name}, {table.object_name} ({spec.safe_url})"
             raise ExtractError(f"{where}: {_first_line(exc)}") from exc
-        yield opened
 
 
 def _open(

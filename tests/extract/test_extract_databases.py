@@ -165,6 +165,26 @@ def test_query_source_with_timestamps_in_utc(pg, con, unique, server_urls):
         pg.execute(f"drop table {table}")
 
 
+def test_server_error_mid_stream_names_the_source_and_loads_nothing(pg, con, server_urls):
+    """PostgreSQL fails at row 300,000, after batches have already reached DuckDB."""
+    query = (
+        "select i as order_line_id, (1000000 / (i - 300000))::text as order_id "
+        "from generate_series(1, 400000) as i"
+    )
+    spec = parse_sources(
+        {"shop": {"kind": "sql", "url": server_urls["pg"], "tables": [
+            {"entity": "order_lines", "name": "lines_q", "primary_key": "order_line_id",
+             "query": query}]}},
+        Path("."),
+    )["shop"]  # fmt: skip
+    with pytest.raises(ExtractError) as error:
+        extract(spec, con)
+    assert str(error.value).startswith("source shop, lines_q (")
+    assert "division by zero" in str(error.value)
+    assert con.execute("select count(*) from raw.order_lines").fetchone()[0] == 0
+    assert con.execute("select count(*) from raw._extract_state").fetchone()[0] == 0
+
+
 def test_unreachable_server_names_the_source_without_the_password(con):
     spec = parse_sources(
         {
